@@ -1,0 +1,18 @@
+// force timezone to UTC to allow tests to work regardless of local timezone
+// generally used by snapshots, but can affect specific tests
+process.env.TZ = 'UTC';
+
+const { grafanaESModules, nodeModulesToTransform } = require('./.config/jest/utils');
+const base = require('./.config/jest.config');
+
+// The d3-* packages that @grafana/ui pulls in now ship .mjs: transform those too.
+module.exports = {
+  ...base,
+  transform: {
+    '^.+\\.(t|j)sx?$': base.transform['^.+\\.(t|j)sx?$'],
+    '^.+\\.mjs$': base.transform['^.+\\.(t|j)sx?$'],
+  },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'json', 'node'],
+  transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, 'd3-[^/]+'])],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/'],
+};

@@ -1,0 +1,27 @@
+import type { DataFrame } from '@grafana/data';
+import { Alert } from '@grafana/ui';
+import React from 'react';
+
+import { queryTypeOf } from '../../shared/queryTypes';
+import { testIds } from '../../shared/testIds';
+
+interface Props {
+  frames: DataFrame[];
+  /** Human name of the query type this panel draws, e.g. "Latency spikes". */
+  wanted: string;
+}
+
+/** Said instead of drawing when the panel's query does not produce the frames it draws. */
+export function QueryTypeMismatch({ frames, wanted }: Props) {
+  const found = [...new Set(frames.map((f) => queryTypeOf(f) ?? 'another data source'))];
+  return (
+    <div data-testid={testIds.panels.wrongQueryType}>
+      <Alert severity="info" title={`This panel draws the Go Stability "${wanted}" query`}>
+        {frames.length === 0
+          ? 'The query returned no data. '
+          : `The query returned ${frames.length} frame(s) from: ${found.join(', ')}. `}
+        Choose the Go Stability data source and the &quot;{wanted}&quot; query type in the query editor.
+      </Alert>
+    </div>
+  );
+}
