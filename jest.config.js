@@ -14,5 +14,7 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'json', 'node'],
   transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, 'd3-[^/]+'])],
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/'],
+  // tests/static checks the built archive (the test command builds first); tests/e2e is Playwright's.
+  testMatch: [...base.testMatch, '<rootDir>/tests/static/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/', '<rootDir>/tests/host/'],
 };

@@ -10,18 +10,24 @@ rm -rf "$out" && mkdir -p "$out"
 echo "== install (npm ci)"
 npm ci --no-audit --no-fund
 
+echo "== system packages (prometheus, golang-go, chromium)"
+bash scripts/stack.sh install
+
+echo "== demo service (go vet, go test)"
+(cd demo && GOPROXY=off GOTOOLCHAIN=local go vet ./... && GOPROXY=off GOTOOLCHAIN=local go test ./...)
+
 echo "== typecheck"
 npm run --silent typecheck
 
 echo "== lint"
 npm run --silent lint
 
-echo "== unit tests (jest)"
-unit_rc=0
-npx jest --ci --maxWorkers 2 --json --outputFile "$out/jest.json" || unit_rc=$?
-
 echo "== build"
 npm run --silent build
+
+echo "== unit and static tests (jest)"
+unit_rc=0
+npx jest --ci --maxWorkers 2 --json --outputFile "$out/jest.json" || unit_rc=$?
 
 node scripts/lib/summarize-tests.js "$out"
 exit "$unit_rc"

@@ -1,0 +1,3 @@
+module gosre/demo
+
+go 1.19
