@@ -15,6 +15,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'json', 'node'],
   transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, 'd3-[^/]+'])],
   // tests/static checks the built archive (the test command builds first); tests/e2e is Playwright's.
-  testMatch: [...base.testMatch, '<rootDir>/tests/static/**/*.test.ts'],
+  testMatch: [...base.testMatch, '<rootDir>/tests/static/**/*.test.ts', '<rootDir>/cli/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/', '<rootDir>/tests/host/'],
 };

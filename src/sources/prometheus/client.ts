@@ -1,5 +1,6 @@
 import { PrometheusError } from './errors';
 import { parseMatrix, parseVector } from './parse';
+import { mergeChunkSeries, rangeChunks } from './rangeSplit';
 import type { InstantSample, PromTransport, RangeSeries } from './types';
 
 /**
@@ -23,6 +24,17 @@ export class PrometheusClient {
       step: String(stepSeconds),
     });
     return parseMatrix(await this.send('/api/v1/query_range', params));
+  }
+
+  /** A range query of any length: split under Prometheus' per-query point limit, then joined. */
+  async rangeAll(expr: string, startMs: number, endMs: number, stepSeconds: number): Promise<RangeSeries[]> {
+    const chunks = rangeChunks(startMs, endMs, stepSeconds);
+    const parts: RangeSeries[][] = [];
+    for (const chunk of chunks) {
+      // Sequential on purpose: a long backfill should not hit Prometheus with every chunk at once.
+      parts.push(await this.range(expr, chunk.startMs, chunk.endMs, stepSeconds));
+    }
+    return mergeChunkSeries(parts);
   }
 
   /** Values of one label among the series that match `match` (or all series). */
