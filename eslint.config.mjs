@@ -33,6 +33,10 @@ export default defineConfig([
       'playwright/.auth/',
       '**/.idea',
       '**/.eslintcache',
+      'tests/host/.build/',
+      '.stack/',
+      '.test-results/',
+      'artifacts/',
     ],
   },
   ...baseConfig,
@@ -47,7 +51,10 @@ export default defineConfig([
           patterns: [
             { group: ['react', 'react-dom', '@grafana/*', '@emotion/*', 'rxjs'], message: 'The engine is pure TypeScript.' },
             { group: ['node:*', 'fs', 'path', 'http', 'https'], message: 'The engine is pure TypeScript.' },
-            { group: ['../*', '!../engine/*'], message: 'The engine imports only itself.' },
+            {
+              group: ['**/datasource/**', '**/panels/**', '**/sources/**', '**/shared/**', '**/app/**', '**/cli/**'],
+              message: 'The engine imports only itself.',
+            },
           ],
         },
       ],

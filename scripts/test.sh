@@ -29,5 +29,9 @@ echo "== unit and static tests (jest)"
 unit_rc=0
 npx jest --ci --maxWorkers 2 --json --outputFile "$out/jest.json" || unit_rc=$?
 
+echo "== browser end-to-end tests (Playwright + Chromium, live Prometheus + demo service)"
+e2e_rc=0
+npx playwright test || e2e_rc=$?
+
 node scripts/lib/summarize-tests.js "$out"
-exit "$unit_rc"
+[ "$unit_rc" -eq 0 ] && [ "$e2e_rc" -eq 0 ]

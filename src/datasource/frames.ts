@@ -22,10 +22,25 @@ export function healthSnapshotFrame(records: HealthRecord[], refId: string, atMs
       preferredVisualisationType: 'table',
     },
     fields: [
-      { name: HealthField.Job, type: FieldType.string, values: column((r) => r.job) },
-      { name: HealthField.Instance, type: FieldType.string, values: column((r) => r.instance) },
-      { name: HealthField.GoVersion, type: FieldType.string, values: column((r) => r.goVersion) },
-      { name: HealthField.Goroutines, type: FieldType.number, values: column((r) => r.goroutines) },
+      { name: HealthField.Job, type: FieldType.string, values: column((r) => r.job), config: { displayName: 'Job' } },
+      {
+        name: HealthField.Instance,
+        type: FieldType.string,
+        values: column((r) => r.instance),
+        config: { displayName: 'Instance' },
+      },
+      {
+        name: HealthField.GoVersion,
+        type: FieldType.string,
+        values: column((r) => r.goVersion),
+        config: { displayName: 'Go version' },
+      },
+      {
+        name: HealthField.Goroutines,
+        type: FieldType.number,
+        values: column((r) => r.goroutines),
+        config: { displayName: 'Goroutines', decimals: 0 },
+      },
       {
         name: HealthField.HeapAlloc,
         type: FieldType.number,
