@@ -44,5 +44,28 @@ export const test = base.extend<{ host: Host }>({
   },
 });
 
+/** The uid of the data source the host server holds (tests/host/server.mjs default). */
+export const UID = 'gosre-ds';
+
+/** A request from the page through the host's backendSrv (what a plugin does). */
+export const pageFetch = (page: Page, options: Record<string, unknown>) =>
+  page.evaluate((o) => window.__host.fetch(o as { url: string }), options);
+
+export type Settings = Record<string, any>;
+export const getSettings = async (page: Page): Promise<Settings> =>
+  (await pageFetch(page, { url: `/api/datasources/uid/${UID}` })).data as Settings;
+
+/** PUT the current settings with `patch` applied, as the config page's Save does. */
+export async function putSettings(page: Page, patch: Record<string, unknown>) {
+  const current = await getSettings(page);
+  const res = await pageFetch(page, {
+    url: `/api/datasources/uid/${UID}`,
+    method: 'PUT',
+    data: { ...current, ...patch },
+  });
+  expect(res.ok, JSON.stringify(res)).toBe(true);
+  return res;
+}
+
 export { expect };
 export type { Page };

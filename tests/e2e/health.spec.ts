@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, putSettings, test } from './fixtures';
 
 // Against the real stack: Prometheus (Debian's) scraping the demo Go service every second.
 const PROM_URL = process.env.PROM_URL ?? 'http://127.0.0.1:19090';
@@ -27,7 +27,9 @@ test.describe('health snapshot against the live stack', () => {
     // Prometheus itself is a Go service too: count what it really scrapes.
     const jobs = await promInstant('count by (job) (go_goroutines)', Date.now());
     const instances = jobs.reduce((n, j) => n + Number(j.value[1]), 0);
-    await expect(result).toContainText(`Go runtime metrics found for ${instances} instance(s) in ${jobs.length} job(s)`);
+    await expect(result).toContainText(
+      `Go runtime metrics found for ${instances} instance(s) in ${jobs.length} job(s)`
+    );
     expect(jobs.map((j) => j.metric.job)).toContain('demo');
     await host.screenshot('config-editor-live');
   });
@@ -37,6 +39,7 @@ test.describe('health snapshot against the live stack', () => {
     host,
   }) => {
     await host.open();
+    await putSettings(page, { url: PROM_URL });
     // An explicit instant a few seconds back, so both sides read the same, already-scraped samples.
     const atMs = Math.floor(Date.now() / 1000) * 1000 - 3000;
     await page.evaluate(
@@ -83,6 +86,7 @@ test.describe('health snapshot against the live stack', () => {
     host,
   }) => {
     await host.open();
+    await putSettings(page, { url: PROM_URL });
     const result = await page.evaluate(() =>
       window.__host.runQuery([
         { refId: 'A', queryType: 'health', selector: '{job="no-such-job"}' },
@@ -91,6 +95,8 @@ test.describe('health snapshot against the live stack', () => {
     );
     const a = result.series.find((f: { refId: string }) => f.refId === 'A');
     expect(a.length).toBe(0);
-    expect(result.errors).toEqual([expect.objectContaining({ refId: 'B', message: expect.stringMatching(/Cannot read the matcher/) })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ refId: 'B', message: expect.stringMatching(/Cannot read the matcher/) }),
+    ]);
   });
 });

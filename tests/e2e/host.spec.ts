@@ -1,7 +1,7 @@
 // Checks the host page's own Grafana stand-ins (tests/host/shell): template variables, the query
 // request, the editors' mounting. What they emulate is listed in docs/host-page.md.
 import { testIds } from '../../src/shared/testIds';
-import { expect, test } from './fixtures';
+import { expect, putSettings, test } from './fixtures';
 
 test.describe('host page stand-ins', () => {
   test('templateSrv: variables, formats, scopedVars first, $__from/$__to', async ({ page, host }) => {
@@ -59,6 +59,7 @@ test.describe('host page stand-ins', () => {
   test("a query request is built like a dashboard panel's, its errors collected by key", async ({ page, host }) => {
     await host.open();
     // The data source points at nothing: the query fails, and the failure lands on its refId.
+    await putSettings(page, { url: 'http://127.0.0.1:1' });
     const data = await page.evaluate(() => {
       window.__host.setTimeRange({ from: 'now-6h', to: 'now' });
       return window.__host.runQuery([{ refId: 'A' }, { refId: 'B' }], { maxDataPoints: 1000 });

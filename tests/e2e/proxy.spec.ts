@@ -4,9 +4,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { testIds } from '../../src/shared/testIds';
-import { expect, type Page, test } from './fixtures';
+import { expect, getSettings, pageFetch, putSettings, test, UID } from './fixtures';
 
-const UID = 'gosre-ds';
 const SECRET = `Bearer s3cret-${Math.random().toString(36).slice(2)}`;
 
 interface Received {
@@ -44,26 +43,6 @@ function startUpstream(): Promise<void> {
 }
 
 const lastReceived = () => received[received.length - 1];
-
-/** A request from the page through the host's backendSrv (what a plugin does). */
-const pageFetch = (page: Page, options: Record<string, unknown>) =>
-  page.evaluate((o) => window.__host.fetch(o as { url: string }), options);
-
-type Settings = Record<string, any>;
-const getSettings = async (page: Page): Promise<Settings> =>
-  (await pageFetch(page, { url: `/api/datasources/uid/${UID}` })).data as Settings;
-
-/** PUT the current settings with `patch` applied, as the config page's Save does. */
-async function putSettings(page: Page, patch: Record<string, unknown>) {
-  const current = await getSettings(page);
-  const res = await pageFetch(page, {
-    url: `/api/datasources/uid/${UID}`,
-    method: 'PUT',
-    data: { ...current, ...patch },
-  });
-  expect(res.ok, JSON.stringify(res)).toBe(true);
-  return res;
-}
 
 test.beforeAll(async () => {
   await startUpstream();
