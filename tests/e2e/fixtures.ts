@@ -44,8 +44,8 @@ export const test = base.extend<{ host: Host }>({
   },
 });
 
-/** The uid of the data source the host server holds (tests/host/server.mjs default). */
-export const UID = 'gosre-ds';
+/** The uid of the data source the host server holds: the provisioned one (provisioning/datasources). */
+export const UID = 'gosre-stability';
 
 /** A request from the page through the host's backendSrv (what a plugin does). */
 export const pageFetch = (page: Page, options: Record<string, unknown>) =>

@@ -1,7 +1,7 @@
 // Checks the host page's own Grafana stand-ins (tests/host/shell): template variables, the query
 // request, the editors' mounting. What they emulate is listed in docs/host-page.md.
 import { testIds } from '../../src/shared/testIds';
-import { expect, putSettings, test } from './fixtures';
+import { expect, putSettings, test, UID } from './fixtures';
 
 test.describe('host page stand-ins', () => {
   test('templateSrv: variables, formats, scopedVars first, $__from/$__to', async ({ page, host }) => {
@@ -74,7 +74,7 @@ test.describe('host page stand-ins', () => {
       scopedVars: { __interval: { text: '20s', value: '20s' }, __interval_ms: { text: '20000', value: 20000 } },
     });
     expect(data.request.requestId).toMatch(/^Q\d+$/);
-    expect(data.request.targets[0].datasource).toEqual({ type: 'gosre-stability-datasource', uid: 'gosre-ds' });
+    expect(data.request.targets[0].datasource).toEqual({ type: 'gosre-stability-datasource', uid: UID });
     expect(data.state).toBe('Error');
     expect(data.errors.map((e: { refId?: string }) => e.refId).sort()).toEqual(['A', 'B']);
   });

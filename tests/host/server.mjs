@@ -47,7 +47,7 @@ function initialDataSources() {
     list = Array.isArray(json) ? json : (json.datasources ?? [json]);
   }
   const first = { ...list[0] };
-  first.uid = args['ds-uid'] ?? first.uid ?? 'gosre-ds';
+  first.uid = args['ds-uid'] ?? first.uid ?? 'gosre-stability';
   first.name = args['ds-name'] ?? first.name ?? dsPlugin?.meta.name ?? 'Data source';
   first.url = args['ds-url'] ?? first.url ?? 'http://127.0.0.1:9090';
   first.jsonData = args['ds-json-data'] ? JSON.parse(args['ds-json-data']) : first.jsonData;

@@ -1,4 +1,4 @@
-import type { DataFrame } from '@grafana/data';
+import type { DataFrame, DataQueryError } from '@grafana/data';
 import { Alert } from '@grafana/ui';
 import React from 'react';
 
@@ -7,15 +7,22 @@ import { testIds } from '../../shared/testIds';
 
 interface Props {
   frames: DataFrame[];
+  /** Query errors: said first, because they are usually why the frames are missing. */
+  errors?: DataQueryError[];
   /** Human name of the query type this panel draws, e.g. "Latency spikes". */
   wanted: string;
 }
 
 /** Said instead of drawing when the panel's query does not produce the frames it draws. */
-export function QueryTypeMismatch({ frames, wanted }: Props) {
+export function QueryTypeMismatch({ frames, errors = [], wanted }: Props) {
   const found = [...new Set(frames.map((f) => queryTypeOf(f) ?? 'another data source'))];
   return (
     <div data-testid={testIds.panels.wrongQueryType}>
+      {errors.map((e, i) => (
+        <Alert key={i} severity="error" title={`Query ${e.refId ?? ''} failed`}>
+          {e.message ?? 'Unknown error'}
+        </Alert>
+      ))}
       <Alert severity="info" title={`This panel draws the Go Stability "${wanted}" query`}>
         {frames.length === 0
           ? 'The query returned no data. '

@@ -12,7 +12,7 @@ type Props = PanelProps<OomCountdownPanelOptions>;
 export function OomCountdownPanel({ data, width, height }: Props) {
   const frames = framesOfType(data.series, QueryType.OomForecast);
   if (frames.length === 0) {
-    return <QueryTypeMismatch frames={data.series} wanted="OOM forecast" />;
+    return <QueryTypeMismatch frames={data.series} errors={data.errors} wanted="OOM forecast" />;
   }
   // The OOM forecast query type lands with the OOM work; until then only the mismatch path draws.
   return <div data-testid={testIds.panels.oomCountdown} style={{ width, height }} />;

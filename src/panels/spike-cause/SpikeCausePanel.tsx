@@ -12,7 +12,7 @@ type Props = PanelProps<SpikeCausePanelOptions>;
 export function SpikeCausePanel({ data, width, height }: Props) {
   const frames = framesOfType(data.series, QueryType.Spikes);
   if (frames.length === 0) {
-    return <QueryTypeMismatch frames={data.series} wanted="Latency spikes" />;
+    return <QueryTypeMismatch frames={data.series} errors={data.errors} wanted="Latency spikes" />;
   }
   // The spikes query type lands with the latency-spike work; until then only the mismatch path draws.
   return <div data-testid={testIds.panels.spikeCause} style={{ width, height }} />;

@@ -16,6 +16,7 @@ import {
 import { initializeI18n } from 'host:i18n-internal';
 
 import { createHostApi } from './api';
+import { showDashboard } from './dashboardView';
 import { HostBackendSrv } from './backendSrv';
 import { HostDataSourceSrv } from './dataSourceSrv';
 import { registerStandardOptions } from './optionsRegistry';
@@ -44,6 +45,9 @@ async function boot() {
   document.body.style.color = config.theme2.colors.text.primary;
   window.__host = createHostApi(templateSrv);
   document.body.dataset.hostReady = 'true';
+  if (new URLSearchParams(window.location.search).has('dashboard')) {
+    await showDashboard(templateSrv);
+  }
 }
 
 boot().catch((err) => {

@@ -38,12 +38,8 @@ export interface PanelInput {
   height?: number;
 }
 
-/** Renders the panel; `report` gets the options and field config whenever the panel changes them. */
-export async function renderPanel(
-  key: string,
-  input: PanelInput,
-  report: (options: Record<string, unknown>, fieldConfig: FieldConfigSource) => void
-) {
+/** A panel made ready the way a dashboard does: options migrated and defaulted, data fetched, field config applied. */
+export async function preparePanel(key: string, input: PanelInput) {
   const plugin = (await loadPlugin(key)) as unknown as PanelPlugin;
   const width = input.width ?? 800;
   const height = input.height ?? 400;
@@ -83,6 +79,19 @@ export async function renderPanel(
       timeZone: 'browser',
     }),
   };
+  return { plugin, data, withConfig, options, fieldConfig, width, height, replaceVariables };
+}
+
+/** Renders the panel; `report` gets the options and field config whenever the panel changes them. */
+export async function renderPanel(
+  key: string,
+  input: PanelInput,
+  report: (options: Record<string, unknown>, fieldConfig: FieldConfigSource) => void
+) {
+  const { plugin, data, withConfig, options, fieldConfig, width, height, replaceVariables } = await preparePanel(
+    key,
+    input
+  );
   report(options, fieldConfig);
   mount(
     createElement(PanelHost, {
