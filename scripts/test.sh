@@ -4,34 +4,44 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Each section's wall time, so the figures in notes and docs come from the real run.
+section() {
+  [ -z "${section_name:-}" ] || echo "-- $section_name took $((SECONDS - section_start)) s"
+  section_name=$1 section_start=$SECONDS
+  echo "== $1"
+}
+
 out=.test-results
 rm -rf "$out" && mkdir -p "$out"
 
-echo "== install (npm ci)"
+section "install (npm ci)"
 npm ci --no-audit --no-fund
 
-echo "== system packages (prometheus, golang-go, chromium)"
+section "system packages (prometheus, golang-go, chromium)"
 bash scripts/stack.sh install
 
-echo "== demo service (go vet, go test)"
+section "demo service (go vet, go test)"
 (cd demo && GOPROXY=off GOTOOLCHAIN=local go vet ./... && GOPROXY=off GOTOOLCHAIN=local go test ./...)
 
-echo "== typecheck"
+section "typecheck"
 npm run --silent typecheck
 
-echo "== lint"
+section "lint"
 npm run --silent lint
 
-echo "== build"
+section "build"
 npm run --silent build
 
-echo "== unit and static tests (jest)"
+section "unit and static tests (jest)"
 unit_rc=0
 npx jest --ci --maxWorkers 2 --json --outputFile "$out/jest.json" || unit_rc=$?
 
-echo "== browser end-to-end tests (Playwright + Chromium, live Prometheus + demo service)"
+section "browser end-to-end tests (Playwright + Chromium, live Prometheus + demo service)"
 e2e_rc=0
 npx playwright test || e2e_rc=$?
 
+section "summary"
+bash scripts/bundle-size.sh
+echo "total $SECONDS s"
 node scripts/lib/summarize-tests.js "$out"
 [ "$unit_rc" -eq 0 ] && [ "$e2e_rc" -eq 0 ]
