@@ -13,8 +13,10 @@ import { catchError, from, map, merge, type Observable, of } from 'rxjs';
 import { PrometheusClient } from '../sources/prometheus/client';
 import { parseSelector } from '../sources/prometheus/selector';
 import { QueryType } from '../shared/queryTypes';
+import { spikeAnnotationSupport } from './annotations';
 import { migrateQuery } from './migrations';
 import { runHealthSnapshot } from './queries/healthSnapshot';
+import { runSpikes } from './queries/spikes';
 import { grafanaProxyTransport } from './transport';
 import { checkConnection } from './testConnection';
 import { DEFAULT_QUERY, type StabilityJsonData, type StabilityQuery } from './types';
@@ -22,6 +24,8 @@ import { StabilityVariableSupport } from './variables';
 
 export class StabilityDataSource extends DataSourceApi<StabilityQuery, StabilityJsonData> {
   readonly prometheus: PrometheusClient;
+  /** jsonData.scrapeInterval: the spikes analysis step unless the query sets one. */
+  readonly scrapeInterval?: string;
 
   constructor(
     instanceSettings: DataSourceInstanceSettings<StabilityJsonData>,
@@ -31,6 +35,9 @@ export class StabilityDataSource extends DataSourceApi<StabilityQuery, Stability
     super(instanceSettings);
     this.prometheus = new PrometheusClient(grafanaProxyTransport(backendSrv, instanceSettings.url ?? ''));
     this.variables = new StabilityVariableSupport(this);
+    // Spikes as annotations on any time-series panel (plugin.json declares "annotations": true).
+    this.annotations = spikeAnnotationSupport;
+    this.scrapeInterval = instanceSettings.jsonData?.scrapeInterval;
   }
 
   override getDefaultQuery(): Partial<StabilityQuery> {
@@ -77,6 +84,20 @@ export class StabilityDataSource extends DataSourceApi<StabilityQuery, Stability
     switch (query.queryType) {
       case QueryType.HealthSnapshot:
         return runHealthSnapshot(this.prometheus, matchers, request.range.to.valueOf(), query.refId);
+      case QueryType.Spikes: {
+        const container = query.containerSelector?.trim()
+          ? parseSelector(this.interpolateSelector(query.containerSelector, request.scopedVars))
+          : undefined;
+        return runSpikes({
+          client: this.prometheus,
+          query,
+          matchers,
+          containerMatchers: container,
+          fromMs: request.range.from.valueOf(),
+          toMs: request.range.to.valueOf(),
+          scrapeInterval: this.scrapeInterval,
+        });
+      }
       default:
         throw new Error(`Unknown query type "${String(query.queryType)}": pick one in the query editor`);
     }

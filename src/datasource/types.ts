@@ -1,6 +1,8 @@
 import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 
+import { DETECT_DEFAULTS, type SignalId } from '../engine/spikes';
 import { QueryType, type QueryTypeId } from '../shared/queryTypes';
+import { SPIKE_PLAN_DEFAULTS } from '../sources/prometheus/spikeQueries';
 
 /** Version of the saved query model; bump it with a step in migrations.ts. */
 export const QUERY_SCHEMA_VERSION = 1;
@@ -13,7 +15,53 @@ export interface StabilityQuery extends DataQuery {
   schemaVersion?: number;
   /** Label matchers added to every metric queried, e.g. `{job="api"}`; template variables allowed. */
   selector?: string;
+
+  // The "spikes" query type (P99 spikes and their causes; docs/spikes.md). Every field is optional:
+  // an unset field takes its default from DEFAULT_SPIKES_QUERY, or the rule written beside it.
+
+  /** Base name (without `_bucket`) of the latency histogram. Default http_server_request_duration_seconds. */
+  metric?: string;
+  /** Labels that make one P99 series (and one set of signals) each. Default (also when empty) ['instance']. */
+  groupBy?: string[];
+  /**
+   * Matchers for the cAdvisor container_* series (CPU throttling), which carry pod/namespace/container
+   * labels rather than the service's job/instance, e.g. `{namespace="shop", container="cart"}`.
+   * Default: the selector.
+   */
+  containerSelector?: string;
+  /**
+   * Analysis resolution, a Prometheus duration ("15s"). The analysis always runs at scrape resolution,
+   * whatever the panel's interval. Default: the data source's scrape interval (15s when unset).
+   */
+  step?: string;
+  /** rate() window of the P99 and the signals, a Prometheus duration. Default 4 × step. */
+  rateWindow?: string;
+  /** Past samples in each spike baseline (W). Default 30. */
+  windowSamples?: number;
+  /** A spike opens at baseline median + k × robust sigma. Default 3. */
+  k?: number;
+  /** Base name of an outgoing-call latency histogram (network cause). Default http_client_request_duration_seconds. */
+  clientMetric?: string;
+  /** Attribution weight per signal id (see SIGNAL_CATALOG); unset ids keep the catalog weight. */
+  weights?: Partial<Record<SignalId, number>>;
 }
+
+/**
+ * Defaults of the spikes query's fields, in one place. The editor leaves unset fields unset (and shows
+ * these as placeholders), so a saved query follows the defaults; the runner applies them.
+ */
+export const DEFAULT_SPIKES_QUERY: Readonly<
+  Required<Pick<StabilityQuery, 'metric' | 'windowSamples' | 'k' | 'clientMetric'>> & { groupBy: readonly string[] }
+> = {
+  metric: SPIKE_PLAN_DEFAULTS.metric,
+  groupBy: SPIKE_PLAN_DEFAULTS.groupBy,
+  windowSamples: DETECT_DEFAULTS.windowSamples,
+  k: DETECT_DEFAULTS.k,
+  clientMetric: SPIKE_PLAN_DEFAULTS.clientMetric,
+};
+
+/** An unset rateWindow is this many steps (the engine's own default, so the P99 and the engine agree). */
+export const DEFAULT_RATE_WINDOW_STEPS = DETECT_DEFAULTS.rateWindowSteps;
 
 export const DEFAULT_QUERY: Partial<StabilityQuery> = {
   queryType: QueryType.HealthSnapshot,
