@@ -61,7 +61,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['src/sources/**/*.ts'],
+    files: ['src/sources/**/*.ts', 'src/analysis/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

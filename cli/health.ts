@@ -1,4 +1,9 @@
-import { buildHealthSnapshot, HEALTH_SIGNALS, type HealthSignal, type LabelledValue } from '../src/engine/healthSnapshot';
+import {
+  buildHealthSnapshot,
+  HEALTH_SIGNALS,
+  type HealthSignal,
+  type LabelledValue,
+} from '../src/engine/healthSnapshot';
 import { PrometheusClient } from '../src/sources/prometheus/client';
 import { healthQueries } from '../src/sources/prometheus/healthQueries';
 import { parseSelector } from '../src/sources/prometheus/selector';

@@ -7,16 +7,24 @@ import { parseArgs } from 'node:util';
 
 import type { Command } from './command';
 import { healthCommand } from './health';
+import { spikesCommand } from './spikes';
 import { UsageError } from './time';
 
 const COMMANDS: Record<string, Command> = {
   health: healthCommand,
+  spikes: spikesCommand,
 };
 
 const OPTIONS = {
   prometheus: { type: 'string' },
   selector: { type: 'string' },
   at: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  step: { type: 'string' },
+  metric: { type: 'string' },
+  'container-selector': { type: 'string' },
+  'group-by': { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 

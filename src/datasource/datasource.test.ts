@@ -1,4 +1,9 @@
-import { dateTime, type DataQueryRequest, type DataSourceInstanceSettings, type DataQueryResponse } from '@grafana/data';
+import {
+  dateTime,
+  type DataQueryRequest,
+  type DataSourceInstanceSettings,
+  type DataQueryResponse,
+} from '@grafana/data';
 import type { BackendSrv, BackendSrvRequest, TemplateSrv } from '@grafana/runtime';
 import { lastValueFrom, of, throwError, toArray } from 'rxjs';
 
@@ -27,7 +32,10 @@ function backendAnswering(answers: Record<string, unknown[]>) {
     requests.push(req);
     const query = new URL(req.url, 'http://host').searchParams.get('query') ?? '';
     if (!(query in answers)) {
-      return throwError(() => ({ status: 400, data: { status: 'error', errorType: 'bad_data', error: `unknown ${query}` } }));
+      return throwError(() => ({
+        status: 400,
+        data: { status: 'error', errorType: 'bad_data', error: `unknown ${query}` },
+      }));
     }
     return of({ status: 200, data: { status: 'success', data: { resultType: 'vector', result: answers[query] } } });
   };

@@ -1,9 +1,12 @@
 import { createDataFrame, type DataFrame, FieldType, type QueryResultMetaNotice } from '@grafana/data';
 
-import type { EventAttribution, SpikeEvent } from '../engine/spikes';
+import type { SpikeRow } from '../analysis/spikeAnalysis';
+import type { EventAttribution } from '../engine/spikes';
 import { QueryType } from '../shared/queryTypes';
 import { SpikeField, SpikeFrameRole } from '../shared/spikeFrames';
 import type { Labels } from '../sources/prometheus/types';
+
+export type { SpikeRow };
 
 /** Frames of the "spikes" query type, exactly as src/shared/spikeFrames.ts describes them. */
 
@@ -29,13 +32,6 @@ export function p99Frame(
       },
     ],
   });
-}
-
-/** One detected event of one group with its verdict. */
-export interface SpikeRow {
-  labels: Labels;
-  event: SpikeEvent;
-  attribution: EventAttribution;
 }
 
 /** Every event of every group, one row each, and the notices of the whole query. */

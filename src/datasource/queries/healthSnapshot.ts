@@ -1,6 +1,11 @@
 import type { DataFrame } from '@grafana/data';
 
-import { buildHealthSnapshot, HEALTH_SIGNALS, type HealthSignal, type LabelledValue } from '../../engine/healthSnapshot';
+import {
+  buildHealthSnapshot,
+  HEALTH_SIGNALS,
+  type HealthSignal,
+  type LabelledValue,
+} from '../../engine/healthSnapshot';
 import type { PrometheusClient } from '../../sources/prometheus/client';
 import { healthQueries } from '../../sources/prometheus/healthQueries';
 import type { Matcher } from '../../sources/prometheus/selector';

@@ -1,16 +1,14 @@
 import type { QueryResultMetaNotice } from '@grafana/data';
 
 import { type Cause, CAUSES, type DetectionReason, type SignalId, signalsOf } from '../../engine/spikes';
+import type { GroupSignals } from '../../analysis/spikeAnalysis';
 import type { SpikePlan } from '../../sources/prometheus/spikeQueries';
 import type { Labels } from '../../sources/prometheus/types';
 
 /** Notices of the spikes query: what could not be seen and why, said once per query, not per event. */
 
 /** The signals found for one P99 group. */
-export interface GroupSignals {
-  labels: Labels;
-  signals: SignalId[];
-}
+export type { GroupSignals };
 
 /** Why a cause's series may exist yet not join the P99 groups. */
 const JOIN_HINTS: Partial<Record<Cause, (hasContainerSelector: boolean) => string>> = {
