@@ -1,4 +1,4 @@
-import { PanelPlugin } from '@grafana/data';
+import { FieldColorModeId, FieldConfigProperty, PanelPlugin } from '@grafana/data';
 
 import { migrateSpikeCauseOptions } from './migrations';
 import { SpikeCausePanel } from './SpikeCausePanel';
@@ -6,6 +6,16 @@ import { defaultSpikeCauseOptions, type SpikeCausePanelOptions } from './types';
 
 export const plugin = new PanelPlugin<SpikeCausePanelOptions>(SpikeCausePanel)
   .setMigrationHandler(migrateSpikeCauseOptions)
+  // Grafana's standard field options (unit, min/max, display name, overrides) on the P99 lines, one
+  // palette colour per group as in the time series panel. Cause colours are fixed and not affected.
+  .useFieldConfig({
+    standardOptions: {
+      [FieldConfigProperty.Color]: {
+        defaultValue: { mode: FieldColorModeId.PaletteClassic },
+        settings: { byValueSupport: false, bySeriesSupport: true, preferThresholdsMode: false },
+      },
+    },
+  })
   .setPanelOptions((builder) =>
     builder
       .addBooleanSwitch({
