@@ -17,7 +17,7 @@ beforeAll(async () => {
   const { transport } = rangeTransport(gcStormTable());
   server = createServer(async (req, res) => {
     const u = new URL(req.url ?? '/', 'http://x');
-    seen.push(u.searchParams.get('query') ?? '');
+    seen.push(u.searchParams.get('query') ?? u.searchParams.get('match[]') ?? '');
     const answer = await transport(u.pathname, u.searchParams);
     res.writeHead(answer.status, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(answer.data));

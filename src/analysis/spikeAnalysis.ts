@@ -11,7 +11,7 @@ import {
 } from '../engine/spikes';
 import type { PrometheusClient } from '../sources/prometheus/client';
 import { parseDuration } from '../sources/prometheus/duration';
-import type { Matcher } from '../sources/prometheus/selector';
+import { type Matcher, metricWith } from '../sources/prometheus/selector';
 import { planSpikeQueries, type SpikePlan } from '../sources/prometheus/spikeQueries';
 import type { Labels, RangeSeries } from '../sources/prometheus/types';
 
@@ -137,6 +137,7 @@ export async function analyseSpikes(req: SpikesRequest): Promise<SpikeAnalysis> 
   const answers = await settleBounded(exprs, SPIKE_QUERY_CONCURRENCY, (expr) =>
     req.client.rangeAll(expr, startMs, endMs, settings.stepSeconds)
   );
+  const bucketBounds = await histogramBounds(req.client, metricWith(plan.p99Metric, req.matchers));
   const [p99Answer, ...signalAnswers] = answers;
   if (p99Answer.status === 'rejected') {
     throw p99Answer.reason; // the query's own error; a signal's error only makes it absent
@@ -178,6 +179,7 @@ export async function analyseSpikes(req: SpikesRequest): Promise<SpikeAnalysis> 
       windowSamples: settings.windowSamples,
       k: settings.k,
       rateWindowSeconds: settings.rateWindowSeconds,
+      bucketBounds,
     });
     const events = detection.events.filter((e) => e.endMs >= fromMs && e.startMs <= toMs);
     const { attributions } = attributeEvents(events, signals, {
@@ -190,6 +192,23 @@ export async function analyseSpikes(req: SpikesRequest): Promise<SpikeAnalysis> 
   }
   analysis.rows.sort((a, b) => a.event.startMs - b.event.startMs);
   return analysis;
+}
+
+/**
+ * The histogram's bucket bounds (its `le` values): histogram_quantile interpolates inside a bucket, so
+ * a P99 wobbling within one bucket is not a spike; the detector's sigma floor follows the bucket
+ * width. Unknown bounds (an older Prometheus, an error) only lose that floor, never the analysis.
+ */
+async function histogramBounds(client: PrometheusClient, series: string): Promise<number[] | null> {
+  try {
+    const bounds = (await client.labelValues('le', series))
+      .map(Number)
+      .filter((b) => Number.isFinite(b))
+      .sort((a, b) => a - b);
+    return bounds.length > 0 ? bounds : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The group a series belongs to: its values of the group labels (absent = ''), as Prometheus drops empty labels. */
