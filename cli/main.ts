@@ -7,12 +7,14 @@ import { parseArgs } from 'node:util';
 
 import type { Command } from './command';
 import { healthCommand } from './health';
+import { oomCommand } from './oom';
 import { spikesCommand } from './spikes';
 import { UsageError } from './time';
 
 const COMMANDS: Record<string, Command> = {
   health: healthCommand,
   spikes: spikesCommand,
+  oom: oomCommand,
 };
 
 const OPTIONS = {
@@ -25,6 +27,10 @@ const OPTIONS = {
   metric: { type: 'string' },
   'container-selector': { type: 'string' },
   'group-by': { type: 'string' },
+  'usage-metric': { type: 'string' },
+  'limit-metric': { type: 'string' },
+  'limit-bytes': { type: 'string' },
+  backtest: { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
 

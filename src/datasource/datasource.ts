@@ -16,6 +16,7 @@ import { QueryType } from '../shared/queryTypes';
 import { spikeAnnotationSupport } from './annotations';
 import { migrateQuery } from './migrations';
 import { runHealthSnapshot } from './queries/healthSnapshot';
+import { runOom } from './queries/oom';
 import { runSpikes } from './queries/spikes';
 import { grafanaProxyTransport } from './transport';
 import { checkConnection } from './testConnection';
@@ -24,7 +25,7 @@ import { StabilityVariableSupport } from './variables';
 
 export class StabilityDataSource extends DataSourceApi<StabilityQuery, StabilityJsonData> {
   readonly prometheus: PrometheusClient;
-  /** jsonData.scrapeInterval: the spikes analysis step unless the query sets one. */
+  /** jsonData.scrapeInterval: the spikes and OOM analysis step unless the query sets one. */
   readonly scrapeInterval?: string;
 
   constructor(
@@ -98,6 +99,15 @@ export class StabilityDataSource extends DataSourceApi<StabilityQuery, Stability
           scrapeInterval: this.scrapeInterval,
         });
       }
+      case QueryType.OomForecast:
+        return runOom({
+          client: this.prometheus,
+          query,
+          matchers,
+          fromMs: request.range.from.valueOf(),
+          toMs: request.range.to.valueOf(),
+          scrapeInterval: this.scrapeInterval,
+        });
       default:
         throw new Error(`Unknown query type "${String(query.queryType)}": pick one in the query editor`);
     }

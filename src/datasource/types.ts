@@ -1,7 +1,9 @@
 import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 
+import { DEFAULT_OOM_OPTIONS, MIB } from '../engine/oom';
 import { DETECT_DEFAULTS, type SignalId } from '../engine/spikes';
 import { QueryType, type QueryTypeId } from '../shared/queryTypes';
+import { OOM_PLAN_DEFAULTS } from '../sources/prometheus/oomQueries';
 import { SPIKE_PLAN_DEFAULTS } from '../sources/prometheus/spikeQueries';
 
 /** Version of the saved query model; bump it with a step in migrations.ts. */
@@ -44,6 +46,34 @@ export interface StabilityQuery extends DataQuery {
   clientMetric?: string;
   /** Attribution weight per signal id (see SIGNAL_CATALOG); unset ids keep the catalog weight. */
   weights?: Partial<Record<SignalId, number>>;
+
+  // The "oom" query type (OOM forecast per instance; docs/oom.md). It shares `groupBy` (one forecast
+  // per value of these labels, default ['instance']) and `step` (default: the scrape interval) with
+  // the spikes fields above. Every field is optional: an unset field takes DEFAULT_OOM_QUERY's value.
+
+  /**
+   * The memory series to forecast. Default: container_memory_working_set_bytes where a group has it,
+   * else process_resident_memory_bytes.
+   */
+  usageMetric?: string;
+  /**
+   * The hard limit series (the kill). Default: container_spec_memory_limit_bytes (0 = unlimited), else
+   * kube_pod_container_resource_limits{resource="memory"}.
+   */
+  limitMetric?: string;
+  /**
+   * A configured limit for plain processes (no limit series): bytes or a size such as "512MiB",
+   * "2GiB", "500MB". When set, it is every instance's limit and no limit series is queried.
+   */
+  limitBytes?: string;
+  /** Warn when the forecast reaches the limit within this many seconds. Default 40. */
+  horizonSeconds?: number;
+  /** A warning becomes imminent when the limit is this close, seconds (<= horizon). Default 20. */
+  imminentSeconds?: number;
+  /** Growing samples whose forecast qualifies before a warning is raised (N). Default 3. */
+  consecutiveEvaluations?: number;
+  /** Slower growth of the peak never warns (page cache, drift), MiB/s. Default 0.8. */
+  minGrowthMiBPerSecond?: number;
 }
 
 /**
@@ -59,6 +89,20 @@ export const DEFAULT_SPIKES_QUERY: Readonly<
   k: DETECT_DEFAULTS.k,
   clientMetric: SPIKE_PLAN_DEFAULTS.clientMetric,
 };
+
+/**
+ * Defaults of the OOM query's fields, in one place: the engine's DEFAULT_OOM_OPTIONS and the planner's
+ * metrics. As for spikes, the editor shows them as placeholders and leaves unset fields unset.
+ */
+export const DEFAULT_OOM_QUERY = {
+  usageMetrics: OOM_PLAN_DEFAULTS.usageMetrics,
+  limitMetrics: OOM_PLAN_DEFAULTS.limitMetrics,
+  groupBy: OOM_PLAN_DEFAULTS.groupBy,
+  horizonSeconds: DEFAULT_OOM_OPTIONS.horizonSeconds,
+  imminentSeconds: DEFAULT_OOM_OPTIONS.imminentSeconds,
+  consecutiveEvaluations: DEFAULT_OOM_OPTIONS.consecutiveEvaluations,
+  minGrowthMiBPerSecond: DEFAULT_OOM_OPTIONS.minGrowthBytesPerSecond / MIB,
+} as const;
 
 /** An unset rateWindow is this many steps (the engine's own default, so the P99 and the engine agree). */
 export const DEFAULT_RATE_WINDOW_STEPS = DETECT_DEFAULTS.rateWindowSteps;

@@ -7,6 +7,7 @@ import { testIds } from '../../shared/testIds';
 import type { StabilityDataSource } from '../datasource';
 import { migrateQuery } from '../migrations';
 import type { StabilityJsonData, StabilityQuery } from '../types';
+import { OomQueryFields } from './OomQueryFields';
 import { SpikesQueryFields } from './SpikesQueryFields';
 
 type Props = QueryEditorProps<StabilityDataSource, StabilityQuery, StabilityJsonData>;
@@ -22,6 +23,11 @@ const QUERY_TYPES: Array<SelectableValue<QueryTypeId>> = [
     value: QueryType.Spikes,
     description:
       'P99 spikes and regressions, each with its cause (GC, locks, syscalls, network, scheduler, CPU throttling)',
+  },
+  {
+    label: 'OOM forecast',
+    value: QueryType.OomForecast,
+    description: 'Memory against its limit per instance: time left, warnings ahead of the OOM kill, GOMEMLIMIT',
   },
 ];
 
@@ -63,6 +69,14 @@ export function QueryEditor({ query: saved, datasource, onChange, onRunQuery }: 
       </InlineFieldRow>
       {query.queryType === QueryType.Spikes && (
         <SpikesQueryFields
+          query={query}
+          scrapeInterval={datasource.scrapeInterval}
+          update={update}
+          onRunQuery={onRunQuery}
+        />
+      )}
+      {query.queryType === QueryType.OomForecast && (
+        <OomQueryFields
           query={query}
           scrapeInterval={datasource.scrapeInterval}
           update={update}

@@ -46,7 +46,9 @@ describe('parseVector / parseMatrix', () => {
 
   it("names Prometheus' own error", () => {
     const answer = { status: 400, data: { status: 'error', errorType: 'bad_data', error: 'parse error at char 3' } };
-    expect(() => parseVector(answer)).toThrow(new PrometheusError('Prometheus answered 400: bad_data: parse error at char 3'));
+    expect(() => parseVector(answer)).toThrow(
+      new PrometheusError('Prometheus answered 400: bad_data: parse error at char 3')
+    );
   });
 
   it('says when the URL is not a Prometheus API', () => {

@@ -34,7 +34,9 @@ export function unwrapResult(answer: HttpAnswer, expected: 'vector' | 'matrix'):
     throw new PrometheusError('The answer is not a Prometheus API response (is the URL a Prometheus server?)');
   }
   if (body.data.resultType !== expected || !Array.isArray(body.data.result)) {
-    throw new PrometheusError(`Prometheus returned a ${body.data.resultType ?? 'missing'} result, expected a ${expected}`);
+    throw new PrometheusError(
+      `Prometheus returned a ${body.data.resultType ?? 'missing'} result, expected a ${expected}`
+    );
   }
   return body.data.result;
 }

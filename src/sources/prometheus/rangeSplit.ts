@@ -12,7 +12,12 @@ export interface TimeChunk {
  * Splits [start, end] into chunks of at most maxPoints steps each, aligned to the step so the
  * chunks' samples join without duplicates or holes.
  */
-export function rangeChunks(startMs: number, endMs: number, stepSeconds: number, maxPoints = MAX_POINTS_PER_QUERY): TimeChunk[] {
+export function rangeChunks(
+  startMs: number,
+  endMs: number,
+  stepSeconds: number,
+  maxPoints = MAX_POINTS_PER_QUERY
+): TimeChunk[] {
   if (!(stepSeconds > 0) || !(endMs >= startMs) || !(maxPoints >= 1)) {
     throw new Error(`invalid range: start ${startMs}, end ${endMs}, step ${stepSeconds}s`);
   }

@@ -12,7 +12,13 @@ describe('parseSelector', () => {
         { name: 'instance', op: '=~', value: '10\\.0\\..*' },
       ],
     ],
-    ['{a!="x",b!~"y"}', [{ name: 'a', op: '!=', value: 'x' }, { name: 'b', op: '!~', value: 'y' }]],
+    [
+      '{a!="x",b!~"y"}',
+      [
+        { name: 'a', op: '!=', value: 'x' },
+        { name: 'b', op: '!~', value: 'y' },
+      ],
+    ],
     ['{route="/a\\"b"}', [{ name: 'route', op: '=', value: '/a"b' }]],
   ])('reads %s', (text, expected) => expect(parseSelector(text)).toEqual(expected));
 
