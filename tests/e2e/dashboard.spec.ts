@@ -21,12 +21,16 @@ test.describe('sample dashboard against the live stack', () => {
     const health = page.getByTestId('host-dashboard-panel-1');
     await expect(health.getByTestId('host-result-table')).toContainText('127.0.0.1:18080');
     await expect(health).toContainText(/go1\.\d+/);
-    // Until the spike and OOM query types exist, both panels say why they cannot draw.
-    for (const id of [2, 3]) {
-      await expect(
-        page.getByTestId(`host-dashboard-panel-${id}`).getByTestId('gosre-panel-wrong-query-type')
-      ).toBeVisible();
-    }
+    // The spike-cause panel draws the demo's P99; the OOM countdown has a tile for the demo, whose
+    // memory cgroup gives it a limit (stack.sh: 256 MiB), so its state is known, not "no limit".
+    const spikes = page.getByTestId('host-dashboard-panel-2');
+    await expect(spikes.getByTestId('gosre-spikecause-chart')).toHaveCount(1);
+    await expect(spikes).toContainText(/\d+ ms/);
+    const oom = page.getByTestId('host-dashboard-panel-3');
+    const tile = oom.getByTestId('gosre-oomcountdown-tile').first();
+    await expect(tile).toContainText('127.0.0.1:18080');
+    await expect(tile.getByTestId('gosre-oomcountdown-memory')).toContainText('256 MiB');
+    await expect(tile.getByTestId('gosre-oomcountdown-state')).toHaveText(/OK|Warning|Imminent/i);
     await host.screenshot('sample-dashboard');
     expect(host.errors.filter((e) => !/font|Failed to load resource/i.test(e))).toEqual([]);
   });

@@ -2,6 +2,9 @@ import type { OomStateName } from '../../shared/oomFrames';
 import { formatDuration, NO_DURATION } from './formatDuration';
 import { formatBytes } from './formatMemory';
 
+/** Beyond this, an 'ok' instance's time left is shown as "> 1 day", not as a precise duration. */
+const FAR_SECONDS = 86_400;
+
 export interface CountdownText {
   /** The big line: "3 min 20 s", "Limit reached" or "—". */
   big: string;
@@ -31,6 +34,10 @@ export function countdownText(
   }
   const limit = limitBytes === null ? 'the memory limit' : `the ${formatBytes(limitBytes)} limit`;
   const when = live ? '' : ' (at the end of the time range)';
+  if (frameState === 'ok' && secondsLeft > FAR_SECONDS) {
+    // A healthy service's trend wobbles around zero: "27 d 21 h" would be noise, not news.
+    return { big: '> 1 day', caption: `left until ${limit} at the current trend${when}`, reached: false };
+  }
   if (secondsLeft <= 0) {
     return { big: 'Limit reached', caption: `The forecast has reached ${limit}${when}`, reached: true };
   }
