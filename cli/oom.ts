@@ -1,13 +1,10 @@
 import { analyseOom, type OomInstance, type OomQueryOptions, oomSettings } from '../src/analysis/oomAnalysis';
 import type { OomWarningInterval } from '../src/engine/oom';
-import { PrometheusClient } from '../src/sources/prometheus/client';
 import { planOomQueries, sourceName } from '../src/sources/prometheus/oomQueries';
 import { parseSelector } from '../src/sources/prometheus/selector';
 import type { CommandResult } from './command';
-import { nodeTransport } from './nodeTransport';
-import { parseTime, UsageError } from './time';
-
-type Values = Record<string, string | boolean | undefined>;
+import { rangeArgs, text, type Values } from './rangeArgs';
+import { UsageError } from './time';
 
 /** A warning interval as docs/cli.md documents it. */
 function warningJson(w: OomWarningInterval) {
@@ -35,30 +32,13 @@ function toJson(instance: OomInstance) {
   };
 }
 
-const text = (values: Values, name: string): string | undefined =>
-  typeof values[name] === 'string' ? (values[name] as string) : undefined;
-
 /**
  * `oom --prometheus URL [--usage-metric M] [--limit-metric M] [--limit-bytes SIZE] [--selector S]
  * [--group-by a,b] --from T --to T [--step 1s] [--backtest]`: the same analysis as the data source's
  * OOM forecast query type.
  */
 export async function oomCommand(values: Values): Promise<CommandResult> {
-  const url = text(values, 'prometheus');
-  const from = text(values, 'from');
-  const to = text(values, 'to');
-  if (!url || !from || !to) {
-    throw new UsageError('--prometheus URL, --from T and --to T are required');
-  }
-  const fromMs = parseTime(from);
-  const toMs = parseTime(to);
-  if (!(toMs > fromMs)) {
-    throw new UsageError('--to must be after --from');
-  }
-  const groupBy = text(values, 'group-by')
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const { client, fromMs, toMs, groupBy, step } = rangeArgs(values);
   const limitBytes = text(values, 'limit-bytes');
   if (limitBytes !== undefined && limitBytes.trim() === '') {
     throw new UsageError('--limit-bytes needs a size, e.g. 512MiB or 536870912');
@@ -68,7 +48,7 @@ export async function oomCommand(values: Values): Promise<CommandResult> {
     limitMetric: text(values, 'limit-metric'),
     limitBytes,
     groupBy,
-    step: text(values, 'step') ?? '15s',
+    step,
   };
   let matchers;
   try {
@@ -86,7 +66,7 @@ export async function oomCommand(values: Values): Promise<CommandResult> {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
   const analysis = await analyseOom({
-    client: new PrometheusClient(nodeTransport(url)),
+    client,
     query,
     matchers,
     fromMs,

@@ -1,42 +1,21 @@
-import { execFile } from 'child_process';
-import { createServer, type Server } from 'http';
-import type { AddressInfo } from 'net';
-import path from 'path';
-
 import { FROM, gcStormTable, rangeTransport, SPIKE_AT, TO } from '../src/datasource/testing/fakePrometheus';
+import { type PromServer, runCli, servePrometheus } from './testing/promServer';
 
 // The runner as a user runs it (a child process), against an HTTP server that answers Prometheus'
 // query_range from the synthetic GC storm the data source's tests use: the documented JSON shape,
 // the exit codes, and the selector reaching every query.
-const repo = path.resolve(__dirname, '..');
-let server: Server;
+let prom: PromServer;
 let url = '';
-const seen: string[] = [];
+let seen: string[] = [];
 
 beforeAll(async () => {
   const { transport } = rangeTransport(gcStormTable());
-  server = createServer(async (req, res) => {
-    const u = new URL(req.url ?? '/', 'http://x');
-    seen.push(u.searchParams.get('query') ?? u.searchParams.get('match[]') ?? '');
-    const answer = await transport(u.pathname, u.searchParams);
-    res.writeHead(answer.status, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify(answer.data));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  prom = await servePrometheus(transport);
+  ({ url, seen } = prom);
 });
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(() => prom.close());
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(repo, 'node_modules/tsx/dist/cli.mjs'), 'cli/main.ts', ...args],
-      { cwd: repo },
-      (err, stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, stdout, stderr })
-    );
-  });
-}
+const cli = runCli;
 
 describe('cli spikes', () => {
   it('prints the documented JSON: one GC spike with its evidence', async () => {

@@ -1,11 +1,7 @@
 import { analyseSpikes, type SpikeRow } from '../src/analysis/spikeAnalysis';
-import { PrometheusClient } from '../src/sources/prometheus/client';
 import { parseSelector } from '../src/sources/prometheus/selector';
 import type { CommandResult } from './command';
-import { nodeTransport } from './nodeTransport';
-import { parseTime, UsageError } from './time';
-
-type Values = Record<string, string | boolean | undefined>;
+import { rangeArgs, text, type Values } from './rangeArgs';
 
 /** One spike or regression as docs/cli.md documents it: these names and meanings are an interface. */
 function toJson(row: SpikeRow) {
@@ -28,33 +24,16 @@ function toJson(row: SpikeRow) {
   };
 }
 
-const text = (values: Values, name: string): string | undefined =>
-  typeof values[name] === 'string' ? (values[name] as string) : undefined;
-
 /**
  * `spikes --prometheus URL [--metric M] [--selector S] [--container-selector S] [--group-by a,b]
  * --from T --to T [--step 1s]`: the same analysis as the data source's spikes query type.
  */
 export async function spikesCommand(values: Values): Promise<CommandResult> {
-  const url = text(values, 'prometheus');
-  const from = text(values, 'from');
-  const to = text(values, 'to');
-  if (!url || !from || !to) {
-    throw new UsageError('--prometheus URL, --from T and --to T are required');
-  }
-  const fromMs = parseTime(from);
-  const toMs = parseTime(to);
-  if (!(toMs > fromMs)) {
-    throw new UsageError('--to must be after --from');
-  }
+  const { client, fromMs, toMs, groupBy, step } = rangeArgs(values);
   const containerSelector = text(values, 'container-selector');
-  const groupBy = text(values, 'group-by')
-    ?.split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
   const analysis = await analyseSpikes({
-    client: new PrometheusClient(nodeTransport(url)),
-    query: { metric: text(values, 'metric'), groupBy, step: text(values, 'step') ?? '15s' },
+    client,
+    query: { metric: text(values, 'metric'), groupBy, step },
     matchers: parseSelector(text(values, 'selector') ?? ''),
     containerMatchers: containerSelector === undefined ? undefined : parseSelector(containerSelector),
     fromMs,

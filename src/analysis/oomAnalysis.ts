@@ -16,7 +16,7 @@ import {
 } from '../engine/oom';
 import { stepWeight } from '../engine/oom/holt';
 import type { PrometheusClient } from '../sources/prometheus/client';
-import { parseDuration } from '../sources/prometheus/duration';
+import { durationOption, parseDuration } from '../sources/prometheus/duration';
 import { parseByteSize, planOomQueries, type OomPlan, type OomSource } from '../sources/prometheus/oomQueries';
 import type { Matcher } from '../sources/prometheus/selector';
 import type { Labels, RangeSeries } from '../sources/prometheus/types';
@@ -123,8 +123,8 @@ export interface OomAnalysis {
  */
 export function oomSettings(query: OomQueryOptions, scrapeInterval?: string): OomSettings {
   const stepSeconds =
-    duration('step', query.step) ??
-    duration('scrape interval', scrapeInterval) ??
+    durationOption('step', query.step) ??
+    durationOption('scrape interval', scrapeInterval) ??
     parseDuration(OOM_ANALYSIS_DEFAULTS.scrapeInterval)!;
   const minGrowth = query.minGrowthMiBPerSecond;
   if (minGrowth !== undefined && !(Number.isFinite(minGrowth) && minGrowth >= 0)) {
@@ -341,15 +341,4 @@ function soonestFirst(a: OomInstance, b: OomInstance): number {
   const ka = JSON.stringify(Object.entries(a.labels).sort());
   const kb = JSON.stringify(Object.entries(b.labels).sort());
   return ka < kb ? -1 : ka > kb ? 1 : 0;
-}
-
-function duration(option: string, text: string | undefined): number | null {
-  if (text === undefined || text.trim() === '') {
-    return null;
-  }
-  const seconds = parseDuration(text);
-  if (seconds === null) {
-    throw new Error(`The ${option} ${JSON.stringify(text)} is not a Prometheus duration (e.g. 15s, 1m30s)`);
-  }
-  return seconds;
 }

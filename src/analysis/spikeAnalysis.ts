@@ -10,7 +10,7 @@ import {
   type SpikeEvent,
 } from '../engine/spikes';
 import type { PrometheusClient } from '../sources/prometheus/client';
-import { parseDuration } from '../sources/prometheus/duration';
+import { durationOption, parseDuration } from '../sources/prometheus/duration';
 import { type Matcher, metricWith } from '../sources/prometheus/selector';
 import { planSpikeQueries, type SpikePlan } from '../sources/prometheus/spikeQueries';
 import type { Labels, RangeSeries } from '../sources/prometheus/types';
@@ -96,13 +96,13 @@ export interface SpikeAnalysis {
  */
 export function spikeSettings(query: SpikeQueryOptions, scrapeInterval?: string): SpikeSettings {
   const stepSeconds =
-    duration('step', query.step) ??
-    duration('scrape interval', scrapeInterval) ??
+    durationOption('step', query.step) ??
+    durationOption('scrape interval', scrapeInterval) ??
     parseDuration(SPIKE_ANALYSIS_DEFAULTS.scrapeInterval)!;
   return {
     stepSeconds,
     rateWindowSeconds:
-      duration('rate window', query.rateWindow) ?? SPIKE_ANALYSIS_DEFAULTS.rateWindowSteps * stepSeconds,
+      durationOption('rate window', query.rateWindow) ?? SPIKE_ANALYSIS_DEFAULTS.rateWindowSteps * stepSeconds,
     windowSamples: query.windowSamples ?? SPIKE_ANALYSIS_DEFAULTS.windowSamples,
     k: query.k ?? SPIKE_ANALYSIS_DEFAULTS.k,
   };
@@ -214,17 +214,6 @@ async function histogramBounds(client: PrometheusClient, series: string): Promis
 /** The group a series belongs to: its values of the group labels (absent = ''), as Prometheus drops empty labels. */
 function groupKey(plan: SpikePlan, labels: Record<string, string>): string {
   return JSON.stringify(plan.groupBy.map((l) => labels[l] ?? ''));
-}
-
-function duration(option: string, text: string | undefined): number | null {
-  if (text === undefined || text.trim() === '') {
-    return null;
-  }
-  const seconds = parseDuration(text);
-  if (seconds === null) {
-    throw new Error(`The ${option} ${JSON.stringify(text)} is not a Prometheus duration (e.g. 15s, 1m30s)`);
-  }
-  return seconds;
 }
 
 /** Like Promise.allSettled over `items`, with at most `limit` calls of `fn` running at once. */

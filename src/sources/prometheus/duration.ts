@@ -20,3 +20,15 @@ export function formatDuration(seconds: number): string {
   const ms = Math.round(seconds * 1000);
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
+
+/** A duration option as users type it: null when unset, an error naming the option when malformed. */
+export function durationOption(option: string, text: string | undefined): number | null {
+  if (text === undefined || text.trim() === '') {
+    return null;
+  }
+  const seconds = parseDuration(text);
+  if (seconds === null) {
+    throw new Error(`The ${option} ${JSON.stringify(text)} is not a Prometheus duration (e.g. 15s, 1m30s)`);
+  }
+  return seconds;
+}
