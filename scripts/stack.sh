@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Local stack for development, tests and demos, all on loopback:
-#   demo        the Go demo service (demo/), inside its own cgroup v1 memory limit when possible
+#   demo        the Go demo service (demo/), inside its own cgroup v1 memory limit and cpu
+#               (CFS quota) groups when possible
 #   prometheus  Debian's /usr/bin/prometheus scraping the demo (job "demo") and itself
 #   loadgen     constant-rate requests to the demo's /api/work
 # Usage: scripts/stack.sh install | up | down | status   (install: only the Debian packages)
@@ -10,6 +11,7 @@
 # Environment (read by "up"; "down" and "status" use what "up" recorded):
 #   DEMO_PORT (18080)  PROM_PORT (19090)  SCRAPE_INTERVAL (1s)  LOAD_RPS (50; 0 = no load)
 #   DEMO_MEMORY_LIMIT (256M; "none" = no cgroup)  UP_TIMEOUT (60 s)  STOP_TIMEOUT (5 s)
+#   DEMO_CPU_QUOTA (2 CPUs, e.g. 1.5; "unlimited" = cpu group without quota; "none" = no cpu group)
 #   KEEP_TSDB=1 keeps Prometheus data from the previous run (default: start empty)
 set -euo pipefail
 
@@ -44,6 +46,7 @@ load_config() {
   SCRAPE_INTERVAL=${SCRAPE_INTERVAL:-1s}
   LOAD_RPS=${LOAD_RPS:-50}
   DEMO_MEMORY_LIMIT=${DEMO_MEMORY_LIMIT:-256M}
+  DEMO_CPU_QUOTA=${DEMO_CPU_QUOTA:-2}
   if [[ -f $RUN_DIR/config ]]; then
     # shellcheck disable=SC1091
     . "$RUN_DIR/config"
@@ -51,8 +54,8 @@ load_config() {
 }
 
 save_config() {
-  printf 'DEMO_PORT=%q\nPROM_PORT=%q\nSCRAPE_INTERVAL=%q\nLOAD_RPS=%q\nDEMO_MEMORY_LIMIT=%q\n' \
-    "$DEMO_PORT" "$PROM_PORT" "$SCRAPE_INTERVAL" "$LOAD_RPS" "$DEMO_MEMORY_LIMIT" >"$RUN_DIR/config"
+  printf 'DEMO_PORT=%q\nPROM_PORT=%q\nSCRAPE_INTERVAL=%q\nLOAD_RPS=%q\nDEMO_MEMORY_LIMIT=%q\nDEMO_CPU_QUOTA=%q\n' \
+    "$DEMO_PORT" "$PROM_PORT" "$SCRAPE_INTERVAL" "$LOAD_RPS" "$DEMO_MEMORY_LIMIT" "$DEMO_CPU_QUOTA" >"$RUN_DIR/config"
 }
 
 any_running() {
@@ -133,6 +136,9 @@ fail_up() {
   if [[ " ${STARTED[*]} " == *" demo "* && -f $RUN_DIR/cgroup ]]; then
     cgroup_remove "$(<"$RUN_DIR/cgroup")" && rm -f "$RUN_DIR/cgroup"
   fi
+  if [[ " ${STARTED[*]} " == *" demo "* && -f $RUN_DIR/cgroup-cpu ]]; then
+    cgroup_remove "$(<"$RUN_DIR/cgroup-cpu")" && rm -f "$RUN_DIR/cgroup-cpu"
+  fi
   exit 1
 }
 
@@ -141,11 +147,14 @@ check_port_free() {
 }
 
 start_demo() {
-  local procs='' bytes='' name=gosre-demo log=$LOG_DIR/demo.log
+  local procs='' bytes='' name=gosre-demo log=$LOG_DIR/demo.log cpu_dir=''
   check_port_free demo "$DEMO_PORT" DEMO_PORT
+  [[ $DEMO_PORT == 18080 ]] || name=gosre-demo-$DEMO_PORT # a second stack must not share them
+  if [[ ${DEMO_CPU_QUOTA,,} != none ]] && ! parse_cpu_quota "$DEMO_CPU_QUOTA" 100000 >/dev/null; then
+    fail_up "DEMO_CPU_QUOTA='$DEMO_CPU_QUOTA' is not a number of CPUs like 2 or 0.5 (or unlimited, none)"
+  fi
   if [[ ${DEMO_MEMORY_LIMIT,,} != none && $DEMO_MEMORY_LIMIT != 0 ]]; then
     bytes=$(parse_bytes "$DEMO_MEMORY_LIMIT") || fail_up "DEMO_MEMORY_LIMIT='$DEMO_MEMORY_LIMIT' is not a size like 256M"
-    [[ $DEMO_PORT == 18080 ]] || name=gosre-demo-$DEMO_PORT # a second stack must not share it
     if cgroup_prepare "$name" "$bytes"; then
       echo "$CG_DIR" >"$RUN_DIR/cgroup"
       procs=$CG_DIR/cgroup.procs
@@ -156,6 +165,15 @@ start_demo() {
   else
     say "DEMO_MEMORY_LIMIT=$DEMO_MEMORY_LIMIT: starting the demo without a memory cgroup"
   fi
+  if [[ ${DEMO_CPU_QUOTA,,} != none ]]; then
+    if cpu_cgroup_prepare "$name" "$DEMO_CPU_QUOTA"; then
+      cpu_dir=$CPU_CG_DIR
+      echo "$cpu_dir" >"$RUN_DIR/cgroup-cpu"
+      say "demo cpu cgroup: $cpu_dir (quota $DEMO_CPU_QUOTA CPUs: $(<"$cpu_dir/cpu.cfs_quota_us")/$(<"$cpu_dir/cpu.cfs_period_us") us)"
+    else
+      warn "cpu cgroup not usable ($CPU_CG_WHY): starting the demo WITHOUT a CFS quota (no throttling series, no cpu_throttling fault)"
+    fi
+  fi
   STARTED+=(demo)
   start_bg demo "$log" "$procs" "$BIN_DIR/demo" -addr "127.0.0.1:$DEMO_PORT" ||
     { log_tail "$log"; fail_up "the demo did not start"; }
@@ -163,6 +181,12 @@ start_demo() {
     { log_tail "$log"; fail_up "the demo did not answer on 127.0.0.1:$DEMO_PORT within ${UP_TIMEOUT}s"; }
   if [[ -n $procs ]]; then
     grep -qx "$(component_pid demo)" "$procs" || fail_up "the demo is not in $CG_DIR"
+  fi
+  # start_bg joins one group before exec; the cpu group is joined right after (all threads move).
+  if [[ -n $cpu_dir ]]; then
+    if ! cgroup_join "$cpu_dir" "$(component_pid demo)" || ! grep -qx "$(component_pid demo)" "$cpu_dir/cgroup.procs"; then
+      fail_up "could not move the demo into $cpu_dir"
+    fi
   fi
   say "demo up (pid $(component_pid demo))"
 }
@@ -285,13 +309,15 @@ cmd_down() {
   for c in loadgen prometheus demo; do
     stop_component "$c" || rc=1
   done
-  if [[ -f $RUN_DIR/cgroup ]]; then
-    if cgroup_remove "$(<"$RUN_DIR/cgroup")"; then
-      rm -f "$RUN_DIR/cgroup"
+  local f
+  for f in cgroup cgroup-cpu; do
+    [[ -f $RUN_DIR/$f ]] || continue
+    if cgroup_remove "$(<"$RUN_DIR/$f")"; then
+      rm -f "$RUN_DIR/$f"
     else
       rc=1
     fi
-  fi
+  done
   ((rc == 0)) && rm -f "$RUN_DIR/config"
   say "down"
   return "$rc"
@@ -299,8 +325,9 @@ cmd_down() {
 
 cmd_status() {
   load_config
-  local c pid all=0 cg=''
+  local c pid all=0 cg='' cpu_cg=''
   [[ -f $RUN_DIR/cgroup ]] && cg=$(<"$RUN_DIR/cgroup")
+  [[ -f $RUN_DIR/cgroup-cpu ]] && cpu_cg=$(<"$RUN_DIR/cgroup-cpu")
   for c in "${COMPONENTS[@]}"; do
     if [[ $c == loadgen && $LOAD_RPS == 0 ]] && ! pidfile_read loadgen; then
       printf 'stack: %-10s off (LOAD_RPS=0)\n' "$c"
@@ -318,6 +345,9 @@ cmd_status() {
   if [[ -n $cg && -d $cg ]]; then
     printf 'stack: cgroup     %s  limit %s  usage %s  oom_kills %s\n' "$cg" \
       "$(<"$cg/memory.limit_in_bytes")" "$(<"$cg/memory.usage_in_bytes")" "$(cgroup_oom_kills "$cg")"
+  fi
+  if [[ -n $cpu_cg && -d $cpu_cg ]]; then
+    printf 'stack: cpu group  %s  %s\n' "$cpu_cg" "$(cpu_cgroup_summary "$cpu_cg")"
   fi
   ((all == 0)) && print_urls
   return $((all == 0 ? 0 : 3))

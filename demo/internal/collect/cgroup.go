@@ -1,12 +1,10 @@
 package collect
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 
+	"gosre/demo/internal/cgroupv1"
 	"gosre/demo/internal/promtext"
 )
 
@@ -49,9 +47,8 @@ func (c CgroupMemory) Collect(w *promtext.Writer) {
 	}
 }
 
-// dir finds the memory cgroup directory from the "N:memory:/path" line of /proc/self/cgroup.
-// Inside a cgroup namespace the path is "/" or not visible under the mount, so fall back to the
-// mount root, which then is the process's own cgroup.
+// dir finds the memory cgroup directory from the "N:memory:/path" line of /proc/self/cgroup,
+// falling back to the mount root inside a cgroup namespace.
 func (c CgroupMemory) dir() (string, error) {
 	root, proc := c.Root, c.Proc
 	if root == "" {
@@ -60,62 +57,20 @@ func (c CgroupMemory) dir() (string, error) {
 	if proc == "" {
 		proc = "/proc"
 	}
-	rel, err := memoryCgroupPath(filepath.Join(proc, "self/cgroup"))
-	if err != nil {
-		return "", err
-	}
-	dir := filepath.Join(root, rel)
-	if _, err := os.Stat(filepath.Join(dir, "memory.usage_in_bytes")); err == nil {
-		return dir, nil
-	}
-	if _, err := os.Stat(filepath.Join(root, "memory.usage_in_bytes")); err != nil {
-		return "", err
-	}
-	return root, nil
+	return cgroupv1.Dir(root, proc, "memory", "memory.usage_in_bytes")
 }
 
-func memoryCgroupPath(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		parts := strings.SplitN(s.Text(), ":", 3)
-		if len(parts) != 3 {
-			continue
-		}
-		for _, ctrl := range strings.Split(parts[1], ",") {
-			if ctrl == "memory" {
-				return parts[2], nil
-			}
-		}
-	}
-	return "", os.ErrNotExist
-}
-
-func readUint(path string) (uint64, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return 0, err
-	}
-	return strconv.ParseUint(strings.TrimSpace(string(b)), 10, 64)
-}
+func readUint(path string) (uint64, error) { return cgroupv1.ReadUint(path) }
 
 // statValue reads one "key value" line of memory.stat.
 func statValue(path, key string) (uint64, error) {
-	f, err := os.Open(path)
+	m, err := cgroupv1.StatValues(path)
 	if err != nil {
 		return 0, err
 	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for s.Scan() {
-		k, v, ok := strings.Cut(s.Text(), " ")
-		if ok && k == key {
-			return strconv.ParseUint(strings.TrimSpace(v), 10, 64)
-		}
+	v, ok := m[key]
+	if !ok {
+		return 0, os.ErrNotExist
 	}
-	return 0, os.ErrNotExist
+	return v, nil
 }

@@ -59,3 +59,45 @@ func TestCgroupMemoryAbsentWhenUnreadable(t *testing.T) {
 		t.Fatalf("want no series, got\n%s", out)
 	}
 }
+
+func fakeCPUCgroup(t *testing.T, quota string) CgroupCPU {
+	t.Helper()
+	dir := t.TempDir()
+	proc, root := filepath.Join(dir, "proc"), filepath.Join(dir, "cpu")
+	cg := filepath.Join(root, "gosre-demo")
+	for p, s := range map[string]string{
+		filepath.Join(proc, "self", "cgroup"):  "5:cpu,cpuacct:/gosre-demo\n4:memory:/a/gosre-demo\n0::/\n",
+		filepath.Join(cg, "cpu.cfs_quota_us"):  quota + "\n",
+		filepath.Join(cg, "cpu.cfs_period_us"): "100000\n",
+		filepath.Join(cg, "cpu.stat"):          "nr_periods 120\nnr_throttled 30\nthrottled_time 2500000000\nnr_bursts 0\n",
+	} {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return CgroupCPU{Root: root, Proc: proc, Labels: []promtext.Label{{Name: "container", Value: "demo"}}}
+}
+
+func TestCgroupCPULikeCadvisor(t *testing.T) {
+	out := collectString(fakeCPUCgroup(t, "200000"))
+	for _, want := range []string{
+		"# TYPE container_cpu_cfs_periods_total counter",
+		`container_cpu_cfs_periods_total{container="demo"} 120`,
+		`container_cpu_cfs_throttled_periods_total{container="demo"} 30`,
+		`container_cpu_cfs_throttled_seconds_total{container="demo"} 2.5`,
+	} {
+		if !strings.Contains(out, want+"\n") {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	// cAdvisor exports the CFS series only for a container with a quota.
+	if out := collectString(fakeCPUCgroup(t, "-1")); out != "" {
+		t.Errorf("no quota: want no series, got\n%s", out)
+	}
+	if out := collectString(CgroupCPU{Root: filepath.Join(t.TempDir(), "none"), Proc: t.TempDir()}); out != "" {
+		t.Errorf("no cgroup: want no series, got\n%s", out)
+	}
+}

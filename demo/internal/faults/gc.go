@@ -15,7 +15,7 @@ func init() {
 		Name:        "gc",
 		Description: "GC pressure: live pointer-dense heap, garbage allocation storm and forced runtime.GC() loop",
 		Params: []Param{
-			{Name: "live_mib", Default: "16", Help: "pointer-dense heap kept live while on, so each cycle has real marking work"},
+			{Name: "live_mib", Default: "32", Help: "pointer-dense heap kept live while on, so each cycle has real marking work (32 MiB peaks near 150 MiB in use: mind the 256 MiB stack limit)"},
 			{Name: "alloc_workers", Default: "1", Help: "goroutines allocating short-lived garbage flat out"},
 			{Name: "gc_interval", Default: "0s", Help: "pause between forced runtime.GC() calls; 0s runs them back to back"},
 		},

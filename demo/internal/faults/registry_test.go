@@ -92,9 +92,16 @@ func TestBadRequests(t *testing.T) {
 
 func TestBuiltinFaultsRegistered(t *testing.T) {
 	r := NewRegistry(log.New(io.Discard, "", 0))
-	for _, name := range []string{"gc", "memgrow"} {
-		if _, err := r.Get(name); err != nil {
+	for _, name := range []string{"gc", "memgrow", "lock", "syscall", "network", "sched", "cpu_throttling"} {
+		st, err := r.Get(name)
+		if err != nil {
 			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		for _, p := range st.ParamHelp {
+			if p.Default == "" || p.Help == "" {
+				t.Errorf("%s: param %q undocumented", name, p.Name)
+			}
 		}
 	}
 }

@@ -9,14 +9,20 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"gosre/demo/internal/faults"
 )
 
 // Work is the load generator's target: a little CPU and a few thousand small allocations, so
 // GC pressure (assists, STW pauses) shows up in its latency as it would in a real handler.
 // It fans out to a few goroutines that merge into one mutex-guarded index, a common
 // scatter-gather shape; their contention keeps the mutex and block profiles non-empty.
+// Before that it runs the request-path side of the faults (faults.InRequest: a shared mutex,
+// blocking syscalls while those faults are on) and calls its downstream once, so the lock,
+// syscall and network faults act inside real requests.
 type Work struct {
-	Units int // records built, indexed and sorted per request; sets the cost (~1-5 ms by default)
+	Units      int         // records built, indexed and sorted per request; sets the cost (~1-5 ms by default)
+	Downstream *Downstream // called once per request when set
 }
 
 const workShards = 4
@@ -28,6 +34,16 @@ type record struct {
 }
 
 func (h Work) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if err := faults.InRequest(r.Context()); err != nil {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"error": err.Error()})
+		return
+	}
+	if h.Downstream != nil {
+		if err := h.Downstream.Call(r.Context()); err != nil {
+			writeJSON(w, http.StatusBadGateway, map[string]string{"error": err.Error()})
+			return
+		}
+	}
 	units := h.Units
 	if units < workShards {
 		units = workShards

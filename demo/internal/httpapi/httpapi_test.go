@@ -51,3 +51,35 @@ func TestControlAPI(t *testing.T) {
 		}
 	}
 }
+
+func TestWorkCallsDownstreamAndObservesIt(t *testing.T) {
+	ds := httptest.NewServer(faults.DownstreamHandler())
+	defer ds.Close()
+	hist := NewClientDuration()
+	work := Work{Units: 40, Downstream: &Downstream{URL: ds.URL + "/downstream", Host: "downstream", Client: NewDownstreamClient(), Hist: hist}}
+	rec := httptest.NewRecorder()
+	work.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/work", nil))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("work: %d %s", rec.Code, rec.Body.String())
+	}
+	var b strings.Builder
+	w := promtext.NewWriter(&b)
+	hist.Collect(w)
+	_ = w.Flush()
+	for _, want := range []string{
+		`http_client_request_duration_seconds_count{code="200",host="downstream",method="GET"} 1`,
+		`http_client_request_duration_seconds_bucket{code="200",host="downstream",method="GET",le="0.005"}`,
+	} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("missing %q in\n%s", want, b.String())
+		}
+	}
+
+	// A dead downstream fails the request with 502 and is not observed (as client_golang).
+	ds.Close()
+	rec = httptest.NewRecorder()
+	work.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/work", nil))
+	if rec.Code != http.StatusBadGateway {
+		t.Fatalf("dead downstream: %d", rec.Code)
+	}
+}
