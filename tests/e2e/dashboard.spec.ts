@@ -21,11 +21,12 @@ test.describe('sample dashboard against the live stack', () => {
     const health = page.getByTestId('host-dashboard-panel-1');
     await expect(health.getByTestId('host-result-table')).toContainText('127.0.0.1:18080');
     await expect(health).toContainText(/go1\.\d+/);
-    // The spike-cause panel draws the demo's P99; the OOM countdown has a tile for the demo, whose
+    // The spike-cause panel draws the demo's P99 and its cause breakdown; the OOM countdown has a tile for the demo, whose
     // memory cgroup gives it a limit (stack.sh: 256 MiB), so its state is known, not "no limit".
     const spikes = page.getByTestId('host-dashboard-panel-2');
-    await expect(spikes.getByTestId('gosre-spikecause-chart')).toHaveCount(1);
-    await expect(spikes).toContainText(/\d+ ms/);
+    // On a stack that has just started there may be too little history to judge: the panel draws
+    // what there is and says so, rather than failing.
+    await expect(spikes.getByTestId('gosre-spikecause-breakdown')).toContainText('by cause');
     const oom = page.getByTestId('host-dashboard-panel-3');
     const tile = oom.getByTestId('gosre-oomcountdown-tile').first();
     await expect(tile).toContainText('127.0.0.1:18080');
