@@ -4,39 +4,15 @@
  * table shape as src/datasource/testing/fakePrometheus.ts). Imported by tests only.
  */
 import { MIB } from '../../engine/oom';
-import { PrometheusClient } from '../../sources/prometheus/client';
 import { planOomQueries } from '../../sources/prometheus/oomQueries';
 import { parseSelector } from '../../sources/prometheus/selector';
-import type { PromTransport } from '../../sources/prometheus/types';
+import { type Table, tableTransport } from '../../sources/prometheus/testing/tableTransport';
 
 /** A value per timestamp for each series an expression returns. */
-export type OomTable = Record<string, Array<{ labels: Record<string, string>; at: (tMs: number) => number }>>;
+export type OomTable = Table;
 
-/** query_range answered from the table; an expression not in it has no series, one that `fails` gets a 400. */
-export function oomTransport(table: OomTable, fails: (expr: string) => boolean = () => false) {
-  const requests: URLSearchParams[] = [];
-  const transport: PromTransport = async (path, params) => {
-    requests.push(params);
-    const expr = params.get('query') ?? '';
-    if (path !== '/api/v1/query_range' || fails(expr)) {
-      return { status: 400, data: { status: 'error', errorType: 'bad_data', error: `cannot run ${expr}` } };
-    }
-    const [start, end, step] = ['start', 'end', 'step'].map((k) => Number(params.get(k)));
-    const result = (table[expr] ?? []).map(({ labels, at }) => {
-      const values: Array<[number, string]> = [];
-      for (let i = 0; start + i * step <= end + 1e-9; i++) {
-        const t = start + i * step;
-        const v = at(Math.round(t * 1000));
-        if (!Number.isNaN(v)) {
-          values.push([t, String(v)]); // Prometheus leaves out the steps without a sample
-        }
-      }
-      return { metric: labels, values };
-    });
-    return { status: 200, data: { status: 'success', data: { resultType: 'matrix', result } } };
-  };
-  return { client: new PrometheusClient(transport), transport, requests };
-}
+/** query_range answered from the table (src/sources/prometheus/testing/tableTransport.ts). */
+export const oomTransport = tableTransport;
 
 export const STEP_MS = 1000;
 /** Ten minutes, aligned to the minute. */

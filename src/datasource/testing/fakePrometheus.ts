@@ -6,41 +6,17 @@ import type { DataFrame, DataSourceInstanceSettings } from '@grafana/data';
 import type { BackendSrv, BackendSrvRequest, TemplateSrv } from '@grafana/runtime';
 import { from } from 'rxjs';
 
-import { PrometheusClient } from '../../sources/prometheus/client';
 import { parseSelector } from '../../sources/prometheus/selector';
 import { planSpikeQueries } from '../../sources/prometheus/spikeQueries';
+import { type Table, tableTransport } from '../../sources/prometheus/testing/tableTransport';
 import type { PromTransport } from '../../sources/prometheus/types';
 import { SpikeFrameRole } from '../../shared/spikeFrames';
 import { StabilityDataSource } from '../datasource';
 import type { StabilityJsonData } from '../types';
 
-/** A value per timestamp for each series an expression returns. */
-export type Table = Record<string, Array<{ labels: Record<string, string>; at: (tMs: number) => number }>>;
-
-/**
- * Prometheus' query_range answered from a table keyed by the PromQL. An expression not in the table
- * has no series (as in Prometheus); one that `fails` gets a 400.
- */
-export function rangeTransport(table: Table, fails: (expr: string) => boolean = () => false) {
-  const requests: URLSearchParams[] = [];
-  const transport: PromTransport = async (path, params) => {
-    requests.push(params);
-    const expr = params.get('query') ?? '';
-    if (path !== '/api/v1/query_range' || fails(expr)) {
-      return { status: 400, data: { status: 'error', errorType: 'bad_data', error: `cannot run ${expr}` } };
-    }
-    const [start, end, step] = ['start', 'end', 'step'].map((k) => Number(params.get(k)));
-    const result = (table[expr] ?? []).map(({ labels, at }) => {
-      const values: Array<[number, string]> = [];
-      for (let t = start; t <= end + 1e-9; t += step) {
-        values.push([t, String(at(t * 1000))]);
-      }
-      return { metric: labels, values };
-    });
-    return { status: 200, data: { status: 'success', data: { resultType: 'matrix', result } } };
-  };
-  return { client: new PrometheusClient(transport), transport, requests };
-}
+export type { Table };
+/** query_range answered from a table (src/sources/prometheus/testing/tableTransport.ts). */
+export const rangeTransport = tableTransport;
 
 const PROXY = '/api/datasources/proxy/uid/ds';
 
