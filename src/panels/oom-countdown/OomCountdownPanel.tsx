@@ -6,6 +6,7 @@ import React, { useMemo } from 'react';
 import { QueryType } from '../../shared/queryTypes';
 import { testIds } from '../../shared/testIds';
 import { framesOfType } from '../common/framesOfType';
+import { ProblemStrip } from '../common/ProblemStrip';
 import { QueryTypeMismatch } from '../common/QueryTypeMismatch';
 import { CountdownTile } from './CountdownTile';
 import { readForecastFrames } from './readForecastFrames';
@@ -45,13 +46,7 @@ function OomCountdownView({ frames, data, width, height, options, timeRange }: P
 
   return (
     <div className={styles.panel} style={{ width, height }} data-testid={testIds.panels.oomCountdown}>
-      {problems.length > 0 && (
-        <ul className={styles.problems} data-testid={oomTestIds.problems} style={{ maxHeight: PROBLEMS_PX }}>
-          {problems.map((p, i) => (
-            <li key={i}>{p}</li>
-          ))}
-        </ul>
-      )}
+      <ProblemStrip problems={problems} testId={oomTestIds.problems} heightPx={PROBLEMS_PX} />
       {instances.length === 0 ? (
         <div className={styles.empty} data-testid={oomTestIds.empty}>
           <p>The OOM forecast returned no instance to count down.</p>
@@ -109,17 +104,6 @@ function endsNow(timeRange: TimeRange | undefined): boolean {
 const getStyles = (theme: GrafanaTheme2) => ({
   panel: css({ display: 'flex', flexDirection: 'column', gap: GAP_PX, overflow: 'hidden' }),
   grid: css({ display: 'grid', gap: GAP_PX, justifyContent: 'start', alignContent: 'start', minHeight: 0 }),
-  problems: css({
-    margin: 0,
-    padding: theme.spacing(0.5, 1, 0.5, 3),
-    flexShrink: 0,
-    overflowY: 'auto',
-    fontSize: theme.typography.bodySmall.fontSize,
-    color: theme.colors.warning.text,
-    background: theme.colors.warning.transparent,
-    borderRadius: theme.shape.radius.default,
-    overflowWrap: 'anywhere',
-  }),
   empty: css({
     padding: theme.spacing(2),
     color: theme.colors.text.secondary,

@@ -6,6 +6,7 @@ import React, { useMemo, useState } from 'react';
 import { QueryType } from '../../shared/queryTypes';
 import { testIds } from '../../shared/testIds';
 import { framesOfType } from '../common/framesOfType';
+import { ProblemStrip } from '../common/ProblemStrip';
 import { QueryTypeMismatch } from '../common/QueryTypeMismatch';
 import { useNow } from '../common/useNow';
 import { CauseBreakdown } from './CauseBreakdown';
@@ -126,13 +127,7 @@ function SpikeCauseView({
       style={{ width, height }}
       data-testid={testIds.panels.spikeCause}
     >
-      {problems.length > 0 && (
-        <ul className={styles.problems} data-testid={spikeTestIds.problems} style={{ height: PROBLEMS_PX }}>
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
+      <ProblemStrip problems={problems} testId={spikeTestIds.problems} heightPx={PROBLEMS_PX} />
       {layout.wide ? (
         <>
           <div className={styles.row}>
@@ -166,15 +161,4 @@ const getStyles = (theme: GrafanaTheme2) => ({
   listColumn: css({ width: '42%', flexShrink: 0, borderRight: `1px solid ${theme.colors.border.weak}` }),
   grow: css({ flex: 1, minWidth: 0, paddingRight: theme.spacing(0.5) }),
   stackedList: css({ maxHeight: 240, overflowY: 'auto', flexShrink: 0 }),
-  problems: css({
-    margin: 0,
-    padding: theme.spacing(0.5, 1, 0.5, 3),
-    flexShrink: 0,
-    overflowY: 'auto',
-    fontSize: theme.typography.bodySmall.fontSize,
-    color: theme.colors.warning.text,
-    background: theme.colors.warning.transparent,
-    borderRadius: theme.shape.radius.default,
-    overflowWrap: 'anywhere',
-  }),
 });
